@@ -1,0 +1,37 @@
+namespace OrleansQr.Encoders;
+
+/// <summary>Settings of the four in-process tiers, bound from the <c>Qr</c> configuration section.</summary>
+public sealed class QrEncoderOptions
+{
+    public const string SectionName = "Qr";
+
+    /// <summary>The tier that serves requests (<c>Qr__Backend</c>: managed, cli, wasm or native).</summary>
+    public QrBackend Backend { get; set; } = QrBackend.Native;
+
+    public CliEncoderOptions Cli { get; set; } = new();
+
+    public WasmEncoderOptions Wasm { get; set; } = new();
+}
+
+/// <summary>Tier 1 settings.</summary>
+public sealed class CliEncoderOptions
+{
+    /// <summary>The <c>qr-cli</c> program; by default the copy next to this assembly.</summary>
+    public string Path { get; set; } = System.IO.Path.Combine(AppContext.BaseDirectory, "qr-cli");
+
+    /// <summary>How long one run may take before it is killed; a per-request process that hangs must not hold a worker.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>Tier 2 settings.</summary>
+public sealed class WasmEncoderOptions
+{
+    /// <summary>The wasm32 module; by default the copy next to this assembly.</summary>
+    public string ModulePath { get; set; } = System.IO.Path.Combine(AppContext.BaseDirectory, "qr_wasm.wasm");
+
+    /// <summary>Wall-clock bound of one call into the guest, enforced by epoch interruption.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The most linear memory one guest instance may grow to.</summary>
+    public long MemoryLimitBytes { get; set; } = 64L << 20;
+}
