@@ -54,6 +54,8 @@ public static class OrleansQrHosting
 
         return client.UseRedisClustering(redis)
             .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (settings.ClusterId, settings.ServiceId))
+            // Learn of restarted or added silos within seconds, not the default minute.
+            .Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
             .UseConnectionRetryFilter(async (_, cancellationToken) =>
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);

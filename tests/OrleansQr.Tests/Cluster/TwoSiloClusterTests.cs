@@ -1,0 +1,125 @@
+using OrleansQr.Tests.Support;
+using StackExchange.Redis;
+
+namespace OrleansQr.Tests.Cluster;
+
+/// <summary>The grains across two silos: work spreads, hot texts are not encoded again, Redis is optional at run time.</summary>
+public sealed class TwoSiloClusterTests(TwoSiloClusterFixture fixture) : IClassFixture<TwoSiloClusterFixture>
+{
+    [Fact]
+    public async Task Cold_requests_are_encoded_on_both_silos()
+    {
+        var before = fixture.EncodesPerSilo();
+
+        var texts = Enumerable.Range(0, 40).Select(i => $"cold text {i} of {nameof(Cold_requests_are_encoded_on_both_silos)}");
+        await Task.WhenAll(texts.Select(fixture.GetAsync));
+
+        var done = fixture.EncodesPerSilo().Zip(before, (after, start) => after - start).ToArray();
+        Assert.Equal(40, done.Sum());
+        Assert.All(done, count => Assert.True(count > 0, $"encodes per silo: {string.Join(", ", done)}; one silo did none"));
+    }
+
+    [Fact]
+    public async Task Second_request_for_a_text_is_a_cache_hit()
+    {
+        var text = $"hot text {Guid.NewGuid()}";
+
+        var first = await fixture.GetAsync(text);
+        var encodesAfterFirst = fixture.EncodesPerSilo().Sum();
+        var second = await fixture.GetAsync(text);
+
+        Assert.False(first.FromCache);
+        Assert.True(second.FromCache);
+        Assert.Equal(first.Png, second.Png);
+        Assert.Equal(encodesAfterFirst, fixture.EncodesPerSilo().Sum());
+        Assert.Equal(text, QrDecoder.Decode(second.Png));
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_for_one_new_text_cause_one_encode()
+    {
+        var text = $"stampede {Guid.NewGuid()}";
+        var before = fixture.EncodesPerSilo().Sum();
+
+        var images = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => fixture.GetAsync(text)));
+
+        Assert.Equal(before + 1, fixture.EncodesPerSilo().Sum());
+        Assert.Single(images, image => !image.FromCache);
+        Assert.All(images, image => Assert.Equal(images[0].Png, image.Png));
+    }
+
+    [Fact]
+    public async Task Client_errors_cross_the_grain_call_typed()
+    {
+        var error = await Assert.ThrowsAsync<QrEncodingException>(() => fixture.GetAsync(DecodeCorpus.TooLongForAnySymbol));
+
+        Assert.Equal(QrEncodingError.TextTooLong, error.Error);
+        Assert.True(error.IsClientError);
+    }
+
+    [Fact]
+    public async Task Requests_succeed_while_redis_is_down_and_caching_resumes_when_it_returns()
+    {
+        using var redis = await ConnectionMultiplexer.ConnectAsync(fixture.Redis.ConnectionString);
+        var cachedBefore = new QrRequest($"before the outage {Guid.NewGuid()}");
+        await fixture.GetAsync(cachedBefore);
+        Assert.True(await EventuallyInRedisAsync(redis, cachedBefore), "the image was not written to Redis");
+
+        await fixture.Redis.StopAsync();
+        try
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                var text = $"during the outage {i} {Guid.NewGuid()}";
+                Assert.Equal(text, QrDecoder.Decode((await fixture.GetAsync(text)).Png));
+            }
+        }
+        finally
+        {
+            await fixture.Redis.RestartAsync();
+        }
+
+        // The restarted server is empty; new images must reach it again once the silos reconnect.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var request = new QrRequest($"after the outage {Guid.NewGuid()}");
+            await fixture.GetAsync(request);
+            if (await EventuallyInRedisAsync(redis, request))
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "caching in Redis did not resume within 60 s of its restart");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>The cache writes Redis in the background of the request, so the key appears shortly after.</summary>
+    private static async Task<bool> EventuallyInRedisAsync(ConnectionMultiplexer redis, QrRequest request)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            if (await IsInRedisAsync(redis, request))
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    private static async Task<bool> IsInRedisAsync(ConnectionMultiplexer redis, QrRequest request)
+    {
+        try
+        {
+            return await redis.GetDatabase().KeyExistsAsync(QrCacheKey.For(request).ToString());
+        }
+        catch (RedisException)
+        {
+            return false; // the test's own connection is still reconnecting
+        }
+    }
+}
