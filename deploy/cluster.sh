@@ -12,12 +12,20 @@ SILO_PORT=${SILO_PORT:-11111}
 GATEWAY_PORT=${GATEWAY_PORT:-30000}
 bin="bin/$CONFIGURATION/net10.0"
 
-pids=()
+pids=()      # every process started here; pids[0] is Redis
+any_alive() { local pid; for pid; do kill -0 "$pid" 2>/dev/null && return 0; done; return 1; }
 stop_all() {
   trap - EXIT INT TERM
+  local services=("${pids[@]:1}")
   echo "stopping ${pids[*]}"
-  # The API first, so it stops taking requests, then the silos, then Redis: each by the PID we started.
-  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill -TERM "${pids[i]}" 2>/dev/null || true; done
+  # The API and the silos first, while Redis still holds the membership they leave; each by its PID.
+  kill -TERM "${services[@]}" 2>/dev/null || true
+  for _ in $(seq 40); do
+    any_alive "${services[@]}" || break
+    sleep 1
+  done
+  kill -KILL "${services[@]}" 2>/dev/null || true
+  kill -TERM "${pids[0]}" 2>/dev/null || true
   wait 2>/dev/null || true
 }
 trap stop_all EXIT INT TERM

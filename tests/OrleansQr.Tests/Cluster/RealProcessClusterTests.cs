@@ -11,11 +11,24 @@ namespace OrleansQr.Tests.Cluster;
 public sealed class RealProcessClusterTests : IAsyncLifetime
 {
     private readonly List<ServiceProcess> _processes = [];
-    private RedisServer _redis = null!;
+    private RedisServer? _redis;
     private ServiceProcess[] _silos = [];
-    private HttpClient _api = null!;
+    private HttpClient? _api;
 
     public async Task InitializeAsync()
+    {
+        try
+        {
+            await StartClusterAsync();
+        }
+        catch
+        {
+            await DisposeAsync(); // xunit does not dispose a test class whose initialisation failed
+            throw;
+        }
+    }
+
+    private async Task StartClusterAsync()
     {
         _redis = await RedisServer.StartAsync();
         var shared = new Dictionary<string, string>
@@ -67,23 +80,27 @@ public sealed class RealProcessClusterTests : IAsyncLifetime
     [Fact]
     public async Task Oversized_request_line_is_refused_without_a_500()
     {
-        using var response = await _api.GetAsync($"/qrcode?text={new string('a', 10_000)}");
+        using var response = await _api!.GetAsync($"/qrcode?text={new string('a', 10_000)}");
 
         Assert.Contains(response.StatusCode, new[] { HttpStatusCode.RequestUriTooLong, HttpStatusCode.BadRequest });
     }
 
     public async Task DisposeAsync()
     {
-        _api.Dispose();
+        _api?.Dispose();
         foreach (var process in Enumerable.Reverse(_processes))
         {
             await process.DisposeAsync();
         }
 
-        await _redis.DisposeAsync();
+        _processes.Clear();
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
     }
 
-    private Task<HttpResponseMessage> GetAsync(string text) => _api.GetAsync($"/qrcode?text={Uri.EscapeDataString(text)}");
+    private Task<HttpResponseMessage> GetAsync(string text) => _api!.GetAsync($"/qrcode?text={Uri.EscapeDataString(text)}");
 
     private ServiceProcess StartSilo(Dictionary<string, string> shared) => Start(RepoPaths.SiloDll, new Dictionary<string, string>(shared)
     {

@@ -32,7 +32,15 @@ public sealed class TwoSiloClusterFixture : IAsyncLifetime
             host.Services.AddOrleansQrGrainServices(host.Configuration);
         });
         Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        try
+        {
+            await Cluster.DeployAsync();
+        }
+        catch
+        {
+            await Redis.DisposeAsync(); // the fixture is not disposed when its initialisation fails
+            throw;
+        }
     }
 
     /// <summary>Each silo's own counters, in silo order.</summary>

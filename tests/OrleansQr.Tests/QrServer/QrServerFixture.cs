@@ -19,11 +19,23 @@ public sealed class QrServerFixture : IAsyncLifetime
             UseShellExecute = false,
         })!;
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+        try
+        {
+            await WaitUntilHealthyAsync();
+        }
+        catch
+        {
+            await DisposeAsync(); // the fixture is not disposed when its initialisation fails
+            throw;
+        }
+    }
 
+    private async Task WaitUntilHealthyAsync()
+    {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            Assert.False(_server.HasExited, "qr-server exited before it was ready");
+            Assert.False(_server!.HasExited, "qr-server exited before it was ready");
             Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), "qr-server was not ready within 30 s");
             try
             {
