@@ -9,7 +9,7 @@ packages=(
   rustc cargo libstd-rust-dev-wasm32
   # The crates of the Rust workspace, as a local registry under /usr/share/cargo/registry.
   librust-qrcodegen-dev librust-miniz-oxide-dev librust-crc32fast-dev librust-quickcheck-dev
-  librust-tokio-dev librust-hyper-dev librust-form-urlencoded-dev
+  librust-tokio-dev librust-hyper-dev librust-percent-encoding-dev librust-form-urlencoded-dev
   # The shared cache and cluster membership store, and the load generator of the benchmarks.
   redis-server wrk
 )
