@@ -32,7 +32,8 @@ trap stop_all EXIT INT TERM
 
 start() { # name, then the command; runs it in the background and records its PID
   local name=$1; shift
-  "$@" &
+  # Its own session, so a Ctrl-C reaches only this script, which then stops everything in order.
+  setsid "$@" &
   pids+=($!)
   printf '%-8s pid %-7s %s\n' "$name" "$!" "$*"
 }
@@ -45,6 +46,16 @@ for ((i = 0; i < SILOS; i++)); do
   start "silo$i" env Cluster__SiloPort=$((SILO_PORT + i)) Cluster__GatewayPort=$((GATEWAY_PORT + i)) \
     dotnet "$root/Silo/$bin/OrleansQr.Silo.dll" --contentRoot "$root/Silo/$bin"
 done
+# The API's client picks its gateways when it connects, and a silo's gateway port opens before the silo
+# is Active: wait until every silo is Active in the membership table, or one silo may get no work.
+members="${Cluster__ServiceId:-orleansqr}/members/${Cluster__ClusterId:-orleansqr}"
+for _ in $(seq 240); do
+  active=$(redis-cli -p "$REDIS_PORT" hgetall "$members" | grep -c '"Status":3' || true)
+  [ "$active" -ge "$SILOS" ] && break
+  sleep 0.5
+done
+echo "$active of $SILOS silos active"
+
 start api env Cluster__Mode=Client dotnet "$root/Api/$bin/OrleansQr.Api.dll" --contentRoot "$root/Api/$bin" --urls "http://127.0.0.1:$PORT"
 
 echo "serving http://127.0.0.1:$PORT/qrcode?text=... through $SILOS silos; Ctrl-C stops everything"
