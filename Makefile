@@ -38,7 +38,7 @@ test-dotnet:
 
 ## run: the embedded default on http://127.0.0.1:$(PORT), in the foreground (Ctrl-C stops it).
 run: build
-	exec dotnet $(API_DLL) --contentRoot $(dir $(API_DLL)) --urls http://127.0.0.1:$(PORT)
+	exec dotnet $(API_DLL) --contentRoot $(abspath $(dir $(API_DLL))) --urls http://127.0.0.1:$(PORT)
 
 ## cluster: Redis, $(SILOS) silo processes and the API as their client (SILOS=2 by default).
 cluster: build
