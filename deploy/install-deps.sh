@@ -6,7 +6,8 @@ set -euo pipefail
 
 packages=(
   # Debian's Rust 1.63 with the wasm32 standard library: rustup cannot fetch that target offline.
-  rustc cargo libstd-rust-dev-wasm32
+  # lld-14 is the wasm32 linker (rust-lld); Debian only recommends it, and recommends are skipped here.
+  rustc cargo libstd-rust-dev-wasm32 lld-14
   # The crates of the Rust workspace, as a local registry under /usr/share/cargo/registry.
   librust-qrcodegen-dev librust-miniz-oxide-dev librust-crc32fast-dev librust-quickcheck-dev
   librust-tokio-dev librust-hyper-dev librust-percent-encoding-dev librust-form-urlencoded-dev
