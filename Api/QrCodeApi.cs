@@ -20,7 +20,7 @@ public static class QrCodeApi
         return app;
     }
 
-    private static async Task<IResult> GetQrCodeAsync(HttpContext http, IGrainFactory grains, IOptions<HttpCachingOptions> caching, ILoggerFactory loggers)
+    private static async Task<IResult> GetQrCodeAsync(HttpContext http, QrCodeRouting routing, IOptions<HttpCachingOptions> caching, ILoggerFactory loggers)
     {
         if (!QrCodeQuery.TryParse(http.Request.Query, out var request, out var error))
         {
@@ -38,7 +38,7 @@ public static class QrCodeApi
         QrImage image;
         try
         {
-            image = await grains.EncoderFor(key).GetAsync(request);
+            image = await routing.EncoderFor(key).GetAsync(request);
         }
         catch (QrEncodingException e) when (e.IsClientError)
         {

@@ -20,6 +20,7 @@ public static class ClusterExtensions
             builder.UseOrleans(silo => silo.AddOrleansQrSilo(builder.Configuration));
         }
 
+        builder.Services.AddSingleton<QrCodeRouting>();
         return builder;
     }
 

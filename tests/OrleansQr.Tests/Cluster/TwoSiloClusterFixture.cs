@@ -16,6 +16,8 @@ public sealed class TwoSiloClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
+    public QrCodeRouting Routing { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Redis = await RedisServer.StartAsync();
@@ -35,6 +37,7 @@ public sealed class TwoSiloClusterFixture : IAsyncLifetime
         try
         {
             await Cluster.DeployAsync();
+            Routing = new QrCodeRouting(Client);
         }
         catch
         {
@@ -51,7 +54,7 @@ public sealed class TwoSiloClusterFixture : IAsyncLifetime
 
     public Task<QrImage> GetAsync(string text) => GetAsync(new QrRequest(text));
 
-    public Task<QrImage> GetAsync(QrRequest request) => Client.EncoderFor(QrCacheKey.For(request)).GetAsync(request).AsTask();
+    public Task<QrImage> GetAsync(QrRequest request) => Routing.EncoderFor(QrCacheKey.For(request)).GetAsync(request).AsTask();
 
     public async Task DisposeAsync()
     {
