@@ -33,4 +33,7 @@ public readonly struct QrCacheKey
 
     /// <summary>A uniformly spread number for routing, stable across processes and runs.</summary>
     public uint RoutingHash => BinaryPrimitives.ReadUInt32BigEndian(_hash);
+
+    /// <summary>The SHA-256 behind the key, for more hashes of it (the first four bytes are <see cref="RoutingHash"/>).</summary>
+    public ReadOnlySpan<byte> Digest => _hash;
 }

@@ -8,9 +8,13 @@ namespace OrleansQr.Caching;
 /// Where an encoder grain gets its images: the two-level cache (this process's memory, then Redis
 /// when configured) and, on a miss, the configured tier. HybridCache runs one encode per key at a
 /// time in this process; routing sends each key to one silo, which makes that one encode cluster-wide.
+/// Memory takes a text from its second request (<see cref="QrCacheOptions.AdmitOnFirstRequest"/>).
 /// </summary>
 public sealed class QrImageSource(IQrEncoder encoder, HybridCache cache, QrMetrics metrics, IOptions<QrCacheOptions> options)
 {
+    /// <summary>A typical PNG (the study's URLs average 380 B), to turn the memory budget into a count of texts.</summary>
+    private const int TypicalImageBytes = 400;
+
     private readonly QrCacheOptions _options = options.Value;
 
     private readonly HybridCacheEntryOptions _entryOptions = new()
@@ -19,6 +23,16 @@ public sealed class QrImageSource(IQrEncoder encoder, HybridCache cache, QrMetri
         LocalCacheExpiration = options.Value.TimeToLive,
     };
 
+    private readonly HybridCacheEntryOptions _redisOnlyEntryOptions = new()
+    {
+        Expiration = options.Value.TimeToLive,
+        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite,
+    };
+
+    // Remembers about as many texts as memory can hold: a text asked for again before the cache would
+    // have evicted it anyway is worth keeping.
+    private readonly RecentKeyFilter _recentKeys = new((int)Math.Min(options.Value.MemoryBytes / TypicalImageBytes, 1 << 24));
+
     public async ValueTask<QrImage> GetAsync(QrRequest request, CancellationToken cancellationToken = default)
     {
         if (!_options.Enabled)
@@ -26,15 +40,17 @@ public sealed class QrImageSource(IQrEncoder encoder, HybridCache cache, QrMetri
             return new QrImage(await EncodeAsync(request, cancellationToken), FromCache: false);
         }
 
+        var key = QrCacheKey.For(request);
+        var keepInMemory = _options.AdmitOnFirstRequest || _recentKeys.SeenBefore(key);
         var encodedHere = false;
         var png = await cache.GetOrCreateAsync(
-            QrCacheKey.For(request).ToString(),
+            key.ToString(),
             async ct =>
             {
                 encodedHere = true;
                 return await EncodeAsync(request, ct);
             },
-            _entryOptions,
+            keepInMemory ? _entryOptions : _redisOnlyEntryOptions,
             cancellationToken: cancellationToken);
 
         if (!encodedHere)

@@ -155,9 +155,26 @@ public sealed class QrCodeApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task Second_request_for_a_text_is_served_from_the_cache()
+    public async Task Text_is_kept_in_memory_from_its_second_request()
     {
         using var client = api.CreateClient();
+        var url = $"/qrcode?text={Guid.NewGuid()}";
+
+        using var first = await client.GetAsync(url);
+        using var second = await client.GetAsync(url);
+        using var third = await client.GetAsync(url);
+
+        Assert.Equal("MISS", first.Headers.GetValues("X-Cache").Single());
+        Assert.Equal("MISS", second.Headers.GetValues("X-Cache").Single());
+        Assert.Equal("HIT", third.Headers.GetValues("X-Cache").Single());
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await third.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Text_is_kept_from_its_first_request_when_configured()
+    {
+        using var factory = api.With("Qr:Cache:AdmitOnFirstRequest", "true");
+        using var client = factory.CreateClient();
         var url = $"/qrcode?text={Guid.NewGuid()}";
 
         using var first = await client.GetAsync(url);
