@@ -9,11 +9,13 @@ namespace OrleansQr.Encoders.Cli;
 /// <summary>
 /// Tier 1: one <c>qr-cli</c> process per request, as the tier is defined. The text goes over standard
 /// input (no argument injection, no length limit), the PNG comes back on standard output, and the exit
-/// code carries the shared Rust status. Each run is bounded in time and killed when it overstays.
+/// code carries the shared Rust status. Each run is bounded in time and killed when it overstays, and
+/// at most <see cref="CliEncoderOptions.MaxConcurrentRuns"/> run at once.
 /// </summary>
-public sealed class CliQrEncoder(IOptions<QrEncoderOptions> options) : IQrEncoder
+public sealed class CliQrEncoder(IOptions<QrEncoderOptions> options) : IQrEncoder, IDisposable
 {
     private readonly CliEncoderOptions _options = options.Value.Cli;
+    private readonly SemaphoreSlim _runSlots = new(Math.Max(1, options.Value.Cli.MaxConcurrentRuns));
 
     public QrBackend Backend => QrBackend.Cli;
 
@@ -31,8 +33,12 @@ public sealed class CliQrEncoder(IOptions<QrEncoderOptions> options) : IQrEncode
         deadline.CancelAfter(_options.Timeout);
 
         CommandResult result;
+        var holdsSlot = false;
         try
         {
+            await _runSlots.WaitAsync(deadline.Token);
+            holdsSlot = true;
+
             // CliWrap kills the process when the token fires and always waits for it, so none is left behind.
             result = await CliWrap.Cli.Wrap(_options.Path)
                 .WithArguments(["--ec", request.Level.ToString()])
@@ -44,12 +50,20 @@ public sealed class CliQrEncoder(IOptions<QrEncoderOptions> options) : IQrEncode
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new QrEncodingException(QrEncodingError.Timeout,
-                string.Create(CultureInfo.InvariantCulture, $"qr-cli did not finish within {_options.Timeout.TotalMilliseconds:0} ms and was killed"));
+            throw new QrEncodingException(QrEncodingError.Timeout, holdsSlot
+                ? string.Create(CultureInfo.InvariantCulture, $"qr-cli did not finish within {_options.Timeout.TotalMilliseconds:0} ms and was killed")
+                : string.Create(CultureInfo.InvariantCulture, $"all {_options.MaxConcurrentRuns} qr-cli slots stayed busy for {_options.Timeout.TotalMilliseconds:0} ms"));
         }
         catch (Win32Exception e)
         {
             throw new QrEncodingException(QrEncodingError.BackendUnavailable, $"qr-cli could not be started: {e.Message}", e);
+        }
+        finally
+        {
+            if (holdsSlot)
+            {
+                _runSlots.Release();
+            }
         }
 
         if (result.ExitCode != RustStatus.Ok)
@@ -59,4 +73,6 @@ public sealed class CliQrEncoder(IOptions<QrEncoderOptions> options) : IQrEncode
 
         return output.ToArray();
     }
+
+    public void Dispose() => _runSlots.Dispose();
 }

@@ -50,6 +50,28 @@ public sealed class CliEncoderFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task Runs_beyond_the_limit_wait_their_turn()
+    {
+        var running = _scratch.CreateSubdirectory("running");
+        var observed = Path.Combine(_scratch.FullName, "observed");
+        // Each run counts the runs alive beside it (its own marker included), then stays a while.
+        var counting = Script("counting-cli",
+            $"cat > /dev/null; touch '{running.FullName}/'$$; ls '{running.FullName}' | wc -l >> '{observed}'; sleep 0.2; rm '{running.FullName}/'$$; echo image");
+        using var encoders = EncoderFixture.With(new Dictionary<string, string?>
+        {
+            ["Qr:Cli:Path"] = counting,
+            ["Qr:Cli:MaxConcurrentRuns"] = "2",
+        });
+
+        var images = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Encode(encoders)));
+
+        Assert.All(images, image => Assert.Equal("image\n"u8.ToArray(), image));
+        var concurrency = File.ReadAllLines(observed).Select(int.Parse).ToArray();
+        Assert.Equal(6, concurrency.Length);
+        Assert.All(concurrency, alive => Assert.InRange(alive, 1, 2));
+    }
+
+    [Fact]
     public async Task Exit_codes_of_the_real_cli_map_to_client_errors()
     {
         using var encoders = new EncoderFixture();
