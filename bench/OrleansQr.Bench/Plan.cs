@@ -81,17 +81,10 @@ public sealed record Workload(string Id, string Description)
         _ => new[] { 1, 2, 3, 5, 10, 30, 100, 1000, 3000, 10000 }.Select(k => $"https://example.com/item/{k}").ToList(),
     };
 
+    /// <summary>
+    /// The ten URLs the study's load rotated over, the texts of the hot workload (bench/wrk/hot.lua reads the
+    /// same file). Their single source is native/qr-core/data/study-urls.txt, copied next to the assembly.
+    /// </summary>
     public static readonly IReadOnlyList<string> StudyUrls =
-    [
-        "https://github.com/pretzelhammer/rust-blog",
-        "https://www.reddit.com/r/rustjerk/top/?t=all",
-        "https://youtu.be/cE0wfjsybIQ?t=74",
-        "https://www.reddit.com/r/rust/top/?t=month",
-        "https://devswag.com/products/rust-ferris",
-        "https://www.youtube.com/watch?v=TGfQu0bQTKc",
-        "https://tourofrust.com",
-        "https://github.com/rust-lang/rustlings",
-        "https://exercism.org/tracks/rust",
-        "https://en.wikipedia.org/wiki/Carcinisation",
-    ];
+        File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "study-urls.txt")).Where(line => line.Length > 0).ToArray();
 }

@@ -57,20 +57,12 @@ public sealed class Encoders : IDisposable
     public void Dispose() => _services.Dispose();
 }
 
-/// <summary>The study's 10 texts (DESIGN.md), the load of its hot workload.</summary>
+/// <summary>
+/// The study's 10 texts (DESIGN.md), the load of its hot workload. Their single source is
+/// native/qr-core/data/study-urls.txt (one URL per line), copied next to the assembly.
+/// </summary>
 public static class StudyUrls
 {
     public static readonly string[] All =
-    [
-        "https://github.com/pretzelhammer/rust-blog",
-        "https://www.reddit.com/r/rustjerk/top/?t=all",
-        "https://youtu.be/cE0wfjsybIQ?t=74",
-        "https://www.reddit.com/r/rust/top/?t=month",
-        "https://devswag.com/products/rust-ferris",
-        "https://www.youtube.com/watch?v=TGfQu0bQTKc",
-        "https://tourofrust.com",
-        "https://github.com/rust-lang/rustlings",
-        "https://exercism.org/tracks/rust",
-        "https://en.wikipedia.org/wiki/Carcinisation",
-    ];
+        File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "study-urls.txt")).Where(line => line.Length > 0).ToArray();
 }

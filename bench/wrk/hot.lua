@@ -4,18 +4,19 @@
 local dir = debug.getinfo(1, "S").source:match("^@(.*[/\\])") or "./"
 local common = dofile(dir .. "common.lua")
 
-local texts = {
-  "https://github.com/pretzelhammer/rust-blog",
-  "https://www.reddit.com/r/rustjerk/top/?t=all",
-  "https://youtu.be/cE0wfjsybIQ?t=74",
-  "https://www.reddit.com/r/rust/top/?t=month",
-  "https://devswag.com/products/rust-ferris",
-  "https://www.youtube.com/watch?v=TGfQu0bQTKc",
-  "https://tourofrust.com",
-  "https://github.com/rust-lang/rustlings",
-  "https://exercism.org/tracks/rust",
-  "https://en.wikipedia.org/wiki/Carcinisation",
-}
+-- The URLs' single source, shared with the Rust and .NET tests and benchmarks: one URL per line.
+local urls_path = dir .. "../../native/qr-core/data/study-urls.txt"
+local texts = {}
+do
+  local file, err = io.open(urls_path, "r")
+  if not file then error("hot.lua: cannot open the study's URLs (" .. tostring(err) .. ")") end
+  for line in file:lines() do
+    line = line:gsub("\r$", "")
+    if line ~= "" then texts[#texts + 1] = line end
+  end
+  file:close()
+  if #texts == 0 then error("hot.lua: no URLs in " .. urls_path) end
+end
 
 local requests_ = {}
 local i = 0

@@ -9,7 +9,7 @@
 
 use std::time::Instant;
 
-use qr_core::corpus::STUDY_URLS;
+use qr_core::corpus::study_urls;
 use qr_core::{encode_png, EcLevel};
 
 const WARM_UP_ROUNDS: usize = 200;
@@ -17,8 +17,9 @@ const BATCHES: usize = 20;
 const ROUNDS_PER_BATCH: usize = 100;
 
 fn main() {
-    let mut sizes = Vec::with_capacity(STUDY_URLS.len());
-    for url in STUDY_URLS {
+    let urls = study_urls();
+    let mut sizes = Vec::with_capacity(urls.len());
+    for &url in &urls {
         let png = encode_png(url, EcLevel::Low).expect("study URL encodes");
         println!("{:>5} B  {}", png.len(), url);
         sizes.push(png.len());
@@ -26,15 +27,15 @@ fn main() {
 
     let mut bytes_out = 0;
     for _ in 0..WARM_UP_ROUNDS {
-        bytes_out += encode_all();
+        bytes_out += encode_all(&urls);
     }
     let mut batch_micros: Vec<f64> = (0..BATCHES)
         .map(|_| {
             let start = Instant::now();
             for _ in 0..ROUNDS_PER_BATCH {
-                bytes_out += encode_all();
+                bytes_out += encode_all(&urls);
             }
-            start.elapsed().as_secs_f64() * 1e6 / (ROUNDS_PER_BATCH * STUDY_URLS.len()) as f64
+            start.elapsed().as_secs_f64() * 1e6 / (ROUNDS_PER_BATCH * urls.len()) as f64
         })
         .collect();
     batch_micros.sort_by(|a, b| a.partial_cmp(b).expect("times are numbers"));
@@ -44,7 +45,7 @@ fn main() {
     let average_bytes = sizes.iter().sum::<usize>() as f64 / sizes.len() as f64;
     println!(
         "encodes: {} ({} PNG bytes)",
-        (WARM_UP_ROUNDS + BATCHES * ROUNDS_PER_BATCH) * STUDY_URLS.len(),
+        (WARM_UP_ROUNDS + BATCHES * ROUNDS_PER_BATCH) * urls.len(),
         bytes_out
     );
     println!("µs per QR: {:.1}", median);
@@ -56,8 +57,8 @@ fn main() {
 }
 
 /// Encodes every text once; returns the bytes produced so the work cannot be optimised away.
-fn encode_all() -> usize {
-    STUDY_URLS
+fn encode_all(urls: &[&str]) -> usize {
+    urls
         .iter()
         .map(|url| {
             encode_png(url, EcLevel::Low)

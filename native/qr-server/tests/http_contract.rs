@@ -8,7 +8,7 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use qr_core::corpus::STUDY_URLS;
+use qr_core::corpus::study_urls;
 use qr_core::EcLevel;
 
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
@@ -152,7 +152,7 @@ fn query_encoded(text: &str) -> String {
 #[test]
 fn every_study_url_is_served_as_the_core_crates_png() {
     let server = RunningServer::start();
-    for url in STUDY_URLS {
+    for url in study_urls() {
         let response = server.get(&format!("/qrcode?text={}", query_encoded(url)));
         assert_eq!(response.status, 200, "{url}");
         assert_eq!(response.header("content-type"), Some("image/png"), "{url}");

@@ -5,20 +5,12 @@ namespace OrleansQr.Tests.Support;
 /// <summary>The texts every tier must round-trip exactly: the study's load plus the edges of the contract.</summary>
 public static class DecodeCorpus
 {
-    /// <summary>The ten URLs the study's load rotated over.</summary>
+    /// <summary>
+    /// The ten URLs the study's load rotated over. Their single source is native/qr-core/data/study-urls.txt
+    /// (one URL per line), which the project copies next to the test assembly.
+    /// </summary>
     public static readonly string[] StudyUrls =
-    [
-        "https://github.com/pretzelhammer/rust-blog",
-        "https://www.reddit.com/r/rustjerk/top/?t=all",
-        "https://youtu.be/cE0wfjsybIQ?t=74",
-        "https://www.reddit.com/r/rust/top/?t=month",
-        "https://devswag.com/products/rust-ferris",
-        "https://www.youtube.com/watch?v=TGfQu0bQTKc",
-        "https://tourofrust.com",
-        "https://github.com/rust-lang/rustlings",
-        "https://exercism.org/tracks/rust",
-        "https://en.wikipedia.org/wiki/Carcinisation",
-    ];
+        File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "study-urls.txt")).Where(line => line.Length > 0).ToArray();
 
     /// <summary>512 UTF-8 bytes of ASCII: the longest text the API takes.</summary>
     public static readonly string LongestAscii = Repeat("OrleansQr encodes 0123456789; ", 512);
