@@ -38,6 +38,9 @@ public static class OrleansQrHosting
         }
 
         silo.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (settings.ClusterId, settings.ServiceId));
+        // The encoder grains are stateless workers, which the grain directory never holds; its location
+        // cache, sized for a million grains by default, held 19 MB of the 24 MB live heap (gcdump) for nothing.
+        silo.Configure<GrainDirectoryOptions>(options => options.CacheSize = 10_000);
         silo.Services.AddOrleansQrGrainServices(configuration);
         return silo;
     }
