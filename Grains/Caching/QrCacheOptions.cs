@@ -16,9 +16,9 @@ public sealed class QrCacheOptions
     public long MemoryBytes { get; set; } = 16L << 20;
 
     /// <summary>
-    /// Whether this process's memory takes a text on its first request. Off by default: a text is kept in
-    /// memory from its second request in a while, so one-off texts do not churn the heap (Redis, when
-    /// configured, still gets every image). Turn on when nearly every text comes back.
+    /// Whether the caches take a text on its first request. Off by default: a text is stored, in memory and
+    /// in Redis, from its second request in a while, so one-off texts neither churn the heap nor fill Redis
+    /// (a first request still reads both). Turn on when nearly every text comes back.
     /// </summary>
     public bool AdmitOnFirstRequest { get; set; }
 

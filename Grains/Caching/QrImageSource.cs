@@ -8,7 +8,7 @@ namespace OrleansQr.Caching;
 /// Where an encoder grain gets its images: the two-level cache (this process's memory, then Redis
 /// when configured) and, on a miss, the configured tier. HybridCache runs one encode per key at a
 /// time in this process; routing sends each key to one silo, which makes that one encode cluster-wide.
-/// Memory takes a text from its second request (<see cref="QrCacheOptions.AdmitOnFirstRequest"/>).
+/// The caches take a text from its second request (<see cref="QrCacheOptions.AdmitOnFirstRequest"/>).
 /// </summary>
 public sealed class QrImageSource(IQrEncoder encoder, HybridCache cache, QrMetrics metrics, IOptions<QrCacheOptions> options)
 {
@@ -23,10 +23,11 @@ public sealed class QrImageSource(IQrEncoder encoder, HybridCache cache, QrMetri
         LocalCacheExpiration = options.Value.TimeToLive,
     };
 
-    private readonly HybridCacheEntryOptions _redisOnlyEntryOptions = new()
+    // A first request still looks in both caches (another silo, or this one before a restart, may have
+    // kept the text), but stores nothing.
+    private readonly HybridCacheEntryOptions _lookUpOnlyEntryOptions = new()
     {
-        Expiration = options.Value.TimeToLive,
-        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite,
+        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
     };
 
     // Remembers about as many texts as memory can hold: a text asked for again before the cache would
@@ -41,7 +42,9 @@ public sealed class QrImageSource(IQrEncoder encoder, HybridCache cache, QrMetri
         }
 
         var key = QrCacheKey.For(request);
-        var keepInMemory = _options.AdmitOnFirstRequest || _recentKeys.SeenBefore(key);
+        // Recorded only once the request is served, so concurrent first requests all count as first and
+        // share one encode: HybridCache coalesces only callers that pass the same flags.
+        var keep = _options.AdmitOnFirstRequest || _recentKeys.Contains(key);
         var encodedHere = false;
         var png = await cache.GetOrCreateAsync(
             key.ToString(),
@@ -50,8 +53,13 @@ public sealed class QrImageSource(IQrEncoder encoder, HybridCache cache, QrMetri
                 encodedHere = true;
                 return await EncodeAsync(request, ct);
             },
-            keepInMemory ? _entryOptions : _redisOnlyEntryOptions,
+            keep ? _entryOptions : _lookUpOnlyEntryOptions,
             cancellationToken: cancellationToken);
+
+        if (!keep)
+        {
+            _recentKeys.Add(key);
+        }
 
         if (!encodedHere)
         {

@@ -4,17 +4,17 @@ using System.Numerics;
 namespace OrleansQr.Caching;
 
 /// <summary>
-/// Remembers, in fixed memory, which cache keys were asked for recently, so the memory cache can take a
-/// text on its second request instead of its first (TinyLFU's "doorkeeper"; nginx's
-/// <c>proxy_cache_min_uses 2</c>). Most texts of a cold or long-tail load are asked for once: kept, they
-/// would each cost a memory entry that lives long enough to reach the GC's oldest generation and then
-/// be evicted unused, which grows the heap without serving anything.
+/// Remembers, in fixed memory, which cache keys were asked for recently, so the caches can take a text on
+/// its second request instead of its first (TinyLFU's "doorkeeper"; nginx's <c>proxy_cache_min_uses 2</c>).
+/// Most texts of a cold or long-tail load are asked for once: kept, each would cost a memory entry that
+/// lives long enough to reach the GC's oldest generation and is then evicted unused, growing the heap
+/// without serving anything, and a Redis write.
 /// </summary>
 /// <remarks>
 /// Two Bloom filters take turns. Keys go into the current one; once it holds <c>window</c> keys, the
 /// older one is dropped and a new one started, so "recently" means within the last <c>window</c> to
-/// 2 × <c>window</c> distinct keys. With 8 bits per key and two probes about 5% of first requests are
-/// taken for second ones, which only admits a one-off text early. A race while turning over can lose a
+/// 2 × <c>window</c> distinct keys. With 8 bits per key and two probes about 5% of keys never added are
+/// taken for added ones, which only admits a one-off text early. A race while turning over can lose a
 /// key, which costs one more encode, never a wrong image.
 /// </remarks>
 public sealed class RecentKeyFilter
@@ -37,28 +37,27 @@ public sealed class RecentKeyFilter
         _previous = new Generation(_wordCount);
     }
 
-    /// <summary>Records the key, and tells whether it had been recorded recently.</summary>
-    public bool SeenBefore(QrCacheKey key)
+    /// <summary>Whether the key was added recently.</summary>
+    public bool Contains(QrCacheKey key)
     {
-        // Two probes from digest bytes that routing does not use (it reads the first four).
-        var digest = key.Digest;
-        var first = BinaryPrimitives.ReadUInt32LittleEndian(digest[4..]);
-        var second = BinaryPrimitives.ReadUInt32LittleEndian(digest[8..]);
+        var (first, second) = Probes(key);
+        return Volatile.Read(ref _current).Contains(first, second) || Volatile.Read(ref _previous).Contains(first, second);
+    }
 
+    /// <summary>Remembers the key; adding it again is harmless.</summary>
+    public void Add(QrCacheKey key)
+    {
+        var (first, second) = Probes(key);
         var current = Volatile.Read(ref _current);
-        var inCurrent = current.Add(first, second);
-        if (inCurrent)
-        {
-            return true;
-        }
-
-        if (Interlocked.Increment(ref current.Count) == _window)
+        if (!current.Add(first, second) && Interlocked.Increment(ref current.Count) == _window)
         {
             TurnOver(current);
         }
-
-        return Volatile.Read(ref _previous).Contains(first, second);
     }
+
+    /// <summary>Two probes from digest bytes that routing does not use (it reads the first four).</summary>
+    private static (uint First, uint Second) Probes(QrCacheKey key) =>
+        (BinaryPrimitives.ReadUInt32LittleEndian(key.Digest[4..]), BinaryPrimitives.ReadUInt32LittleEndian(key.Digest[8..]));
 
     private void TurnOver(Generation full)
     {
