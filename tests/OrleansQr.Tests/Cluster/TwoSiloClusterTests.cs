@@ -56,16 +56,22 @@ public sealed class TwoSiloClusterTests(TwoSiloClusterFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task Concurrent_requests_for_one_new_text_cause_one_encode()
+    public async Task Concurrent_requests_for_one_new_text_meet_on_one_silo()
     {
         var text = $"stampede {Guid.NewGuid()}";
-        var before = fixture.EncodesPerSilo().Sum();
+        var before = fixture.EncodesPerSilo();
 
         var images = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => fixture.GetAsync(text)));
+        await fixture.GetAsync(text);
+        var last = await fixture.GetAsync(text);
 
-        Assert.Equal(before + 1, fixture.EncodesPerSilo().Sum());
-        Assert.Single(images, image => !image.FromCache);
+        // A text is encoded on its first request and once more when it comes back, which stores it;
+        // concurrent requests share whichever encode is running (QrImageSourceTests pins that).
+        var encodes = fixture.EncodesPerSilo().Zip(before, (end, start) => end - start).ToArray();
+        Assert.Equal(2, encodes.Sum());
+        Assert.Single(encodes, count => count > 0);
         Assert.All(images, image => Assert.Equal(images[0].Png, image.Png));
+        Assert.True(last.FromCache);
     }
 
     [Fact]
