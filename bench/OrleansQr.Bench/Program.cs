@@ -140,8 +140,8 @@ await File.WriteAllTextAsync(Path.Combine(options.OutputDir, "latest.md"), Repor
 var updated = new List<string>();
 if (!options.Quick && Path.GetFullPath(options.OutputDir) == Path.Combine(repoRoot, "bench", "results"))
 {
-    if (Report.UpdateMarkedBlock(Path.Combine(repoRoot, "bench", "README.md"), Report.ReadmeBlock(run, "results"))) updated.Add("bench/README.md");
-    if (Report.UpdateMarkedBlock(Path.Combine(repoRoot, "README.md"), Report.ReadmeBlock(run, "bench/results"))) updated.Add("README.md");
+    if (Report.UpdateMarkedBlock(Path.Combine(repoRoot, "bench", "README.md"), Report.ReadmeBlock(run, "results", rankingNote))) updated.Add("bench/README.md");
+    if (Report.UpdateMarkedBlock(Path.Combine(repoRoot, "README.md"), Report.ReadmeBlock(run, "bench/results", rankingNote))) updated.Add("README.md");
 }
 
 Console.WriteLine();

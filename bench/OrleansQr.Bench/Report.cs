@@ -321,7 +321,7 @@ public static class Report
     }
 
     /// <summary>The block the READMEs show between their bench:latest markers.</summary>
-    public static string ReadmeBlock(BenchRun run, string resultsPath)
+    public static string ReadmeBlock(BenchRun run, string resultsPath, string? rankingNote)
     {
         var md = new StringBuilder();
         var m = run.Machine;
@@ -329,6 +329,12 @@ public static class Report
                       $"wrk -t{run.Threads} -c{run.Connections}, {run.DurationSeconds} s per configuration and workload. " +
                       $"All workloads, the targets and the microbenchmarks: [{resultsPath}/latest.md]({resultsPath}/latest.md).");
         md.AppendLine();
+        if (rankingNote is not null)
+        {
+            md.AppendLine($"Ranking against the previous run: {rankingNote}");
+            md.AppendLine();
+        }
+
         var workload = run.Workloads.Contains("hot") ? "hot" : run.Workloads[0];
         md.AppendLine($"**{workload}** ({Workload.Get(workload).Description}):");
         md.AppendLine();
