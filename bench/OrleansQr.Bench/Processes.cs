@@ -186,9 +186,15 @@ public static class ProcTree
         }
     }
 
-    /// <summary>Resident set size in bytes (from statm, which is cheaper than status); 0 when the process is gone.</summary>
+    /// <summary>
+    /// Resident set size in bytes (from statm, which is cheaper than status) of a process with memory of its
+    /// own; 0 when the process is gone, or is a child that has forked but not yet exec'd. Such a child shares
+    /// its parent's pages (vfork shares the very address space), so its RSS repeats the parent's: the cli tier
+    /// forks a qr-cli about every millisecond, and summing those children once counted a 150 MB server as 800 MB.
+    /// </summary>
     public static long RssBytes(int pid)
     {
+        if (ReadStat(pid) is not { } stat || (stat.Flags & ForkedWithoutExec) != 0) return 0;
         try
         {
             var statm = File.ReadAllText($"/proc/{pid}/statm");
@@ -205,7 +211,10 @@ public static class ProcTree
     public static long CpuTicks(int pid, bool includeWaitedChildren) =>
         ReadStat(pid) is { } s ? s.Utime + s.Stime + (includeWaitedChildren ? s.Cutime + s.Cstime : 0) : 0;
 
-    private readonly record struct Stat(int Ppid, long Utime, long Stime, long Cutime, long Cstime, long StartTime);
+    /// <summary>PF_FORKNOEXEC in the flags of /proc/PID/stat: set by fork, cleared by exec.</summary>
+    private const uint ForkedWithoutExec = 0x40;
+
+    private readonly record struct Stat(int Ppid, uint Flags, long Utime, long Stime, long Cutime, long Cstime, long StartTime);
 
     /// <summary><see cref="WithDescendants"/> with each process's start time (clock ticks after boot), which tells a reused PID apart.</summary>
     public static IReadOnlyList<(int Pid, long Start)> Snapshot(IReadOnlyCollection<int> roots) =>
@@ -223,6 +232,7 @@ public static class ProcTree
             var rest = text[(text.LastIndexOf(')') + 2)..].Split(' ');
             return new Stat(
                 int.Parse(rest[1], CultureInfo.InvariantCulture),
+                uint.Parse(rest[6], CultureInfo.InvariantCulture),
                 long.Parse(rest[11], CultureInfo.InvariantCulture),
                 long.Parse(rest[12], CultureInfo.InvariantCulture),
                 long.Parse(rest[13], CultureInfo.InvariantCulture),

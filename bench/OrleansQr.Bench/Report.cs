@@ -24,7 +24,7 @@ public static class Report
         md.AppendLine($"![Throughput and p99 latency per configuration and workload]({chartFileName})");
         md.AppendLine();
         md.AppendLine("Throughput counts responses with status < 400 per second. Avg response is the mean PNG size over a sample of the workload's texts; " +
-                      "Memory the peak RSS of every process the configuration started and their descendants, sampled every 250 ms during the measured load. " +
+                      "Memory the peak RSS of every process the configuration started and their descendants (a child not yet exec'd shares its parent's pages and is left out), sampled every 250 ms during the measured load. " +
                       "See bench/README.md for the configurations and workloads.");
         md.AppendLine();
 
