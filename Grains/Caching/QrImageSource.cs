@@ -42,8 +42,9 @@ public sealed class QrImageSource(IQrEncoder encoder, HybridCache cache, QrMetri
         }
 
         var key = QrCacheKey.For(request);
-        // Recorded only once the request is served, so concurrent first requests all count as first and
-        // share one encode: HybridCache coalesces only callers that pass the same flags.
+        // HybridCache coalesces only callers that pass the same flags, so a first request's key is recorded
+        // when its encode is done, not when it arrives: requests arriving meanwhile also count as first and
+        // share that encode, and those arriving later count as second and share the one that stores it.
         var keep = _options.AdmitOnFirstRequest || _recentKeys.Contains(key);
         var encodedHere = false;
         var png = await cache.GetOrCreateAsync(
@@ -51,14 +52,20 @@ public sealed class QrImageSource(IQrEncoder encoder, HybridCache cache, QrMetri
             async ct =>
             {
                 encodedHere = true;
-                return await EncodeAsync(request, ct);
+                var encoded = await EncodeAsync(request, ct);
+                if (!keep)
+                {
+                    _recentKeys.Add(key);
+                }
+
+                return encoded;
             },
             keep ? _entryOptions : _lookUpOnlyEntryOptions,
             cancellationToken: cancellationToken);
 
         if (!keep)
         {
-            _recentKeys.Add(key);
+            _recentKeys.Add(key); // also when a first request was served from Redis
         }
 
         if (!encodedHere)
